@@ -63,7 +63,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDataDir(dataDir.toString())
                     .setTmpDir(baseDir.resolve("tmp").toString())
                     .setSocket(baseDir.resolve("mariadb.sock").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setSecurityDisabled(false);
             serverArgs().forEach(config::addArg);
             db = MariaDb4jServer.prepare(config.build());
             db.start();
@@ -95,7 +96,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         args.add("--max-connections=300");
         args.add("--innodb-buffer-pool-size=256M");
         args.add("--innodb-flush-log-at-trx-commit=2");
-        args.add("--skip-name-resolve");
         args.addAll(extraArgs);
         return args;
     }

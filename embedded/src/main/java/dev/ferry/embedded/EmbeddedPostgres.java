@@ -307,10 +307,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return this;
         }
 
-        /** Trades durability for speed (fsync off): for tests and demos, never for data you keep. */
+        /**
+         * Trades crash safety for speed (fsync off): for tests and demos, never for data you keep. Commits stay
+         * synchronous, because logical decoding only sees flushed WAL.
+         */
         public Builder nonDurable() {
             settings.put("fsync", "off");
-            settings.put("synchronous_commit", "off");
             settings.put("full_page_writes", "off");
             return this;
         }
