@@ -70,7 +70,8 @@ abstract class DatabaseExtension<T extends AbstractTestDatabase> implements Para
     }
 
     /** Drops the database when JUnit closes the class-level store. */
-    private record Holder<D extends AbstractTestDatabase>(D database) implements ExtensionContext.Store.CloseableResource {
+    private record Holder<D extends AbstractTestDatabase>(D database)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws SQLException {
             database.drop();
