@@ -1,5 +1,6 @@
 package dev.ferry.runtime.cli;
 
+import dev.ferry.runtime.task.TaskFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,8 +15,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("ferry: " + firstLine(message));
         LOG.debug("Command failed", e);
+        if (e instanceof TaskFileException tfe) {
+            // Every problem of a task file, one per line, the first one first.
+            tfe.problems().forEach(p -> cli.getErr().println("ferry: " + p));
+            return FerryCli.EXIT_USAGE;
+        }
+        cli.getErr().println("ferry: " + firstLine(message));
         return e instanceof UsageException ? FerryCli.EXIT_USAGE : FerryCli.EXIT_FAILED;
     }
 

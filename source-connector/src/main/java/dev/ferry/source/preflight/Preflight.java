@@ -38,6 +38,11 @@ public final class Preflight {
         return new Preflight(all);
     }
 
+    /** Checks of a target endpoint: may create schemas and tables; the bulk load path is available. */
+    public static Preflight targetChecks() {
+        return new Preflight(List.of(new TargetCreateCheck(), new LocalInfileCheck()));
+    }
+
     public List<CheckResult> run(PreflightContext context) {
         List<CheckResult> results = new ArrayList<>();
         for (PreflightCheck check : checks) {
