@@ -1,0 +1,20 @@
+package dev.ferry.sink.dialect;
+
+/** MariaDB target: differs from MySQL only in its binary NO PAD collation and its verbatim JSON type. */
+public class MariaDbDialect extends MySqlDialect {
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    protected String binaryCollation() {
+        return "utf8mb4_nopad_bin";
+    }
+
+    /** MariaDB's JSON is LONGTEXT with a json_valid check: the text, and so every number, is kept as sent. */
+    @Override
+    protected String jsonType() {
+        return "json";
+    }
+}
