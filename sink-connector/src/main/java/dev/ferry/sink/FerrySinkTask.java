@@ -4,6 +4,7 @@ import dev.ferry.sink.apply.Flusher;
 import dev.ferry.sink.config.SinkConfig;
 import dev.ferry.sink.event.ChangeEvent;
 import dev.ferry.sink.event.EventDecoder;
+import dev.ferry.sink.event.KafkaCoordinates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public class FerrySinkTask extends SinkTask {
     private SinkRuntime runtime;
     private EventDecoder decoder;
     private Flusher flusher;
+    private LogStartCheck logStartCheck;
     private final List<ChangeEvent> buffer = new ArrayList<>();
     private long oldestBufferedAt;
     private final Map<TopicPartition, Long> generations = new HashMap<>();
@@ -45,6 +47,7 @@ public class FerrySinkTask extends SinkTask {
         runtime = SinkRuntime.start(config);
         decoder = runtime.decoder();
         flusher = runtime.flusher();
+        logStartCheck = new LogStartCheck(config.kafkaBootstrap(), config.taskName());
         LOG.info("Ferry sink task {} started: {}", config.taskName(), config);
     }
 
@@ -55,6 +58,7 @@ public class FerrySinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> resumeAt = new HashMap<>();
         for (TopicPartition tp : partitions) {
             var claim = runtime.claim(tp);
             generations.put(tp, claim.generation());
@@ -65,9 +69,11 @@ public class FerrySinkTask extends SinkTask {
                 committed.remove(tp);
                 context.offset(tp, 0L);
             }
+            resumeAt.put(tp, claim.hasOffset() ? claim.nextOffset() : 0L);
             LOG.info("Task {} owns {} (generation {}), resuming at {}", config.taskName(), tp, claim.generation(),
                     claim.hasOffset() ? "stored offset " + claim.nextOffset() : "the beginning (no stored offset)");
         }
+        logStartCheck.verify(resumeAt);
     }
 
     @Override
@@ -96,13 +102,17 @@ public class FerrySinkTask extends SinkTask {
             return;
         }
         Map<TopicPartition, Long> next = new HashMap<>();
+        TopicPartition tp = null;
         for (ChangeEvent e : buffer) {
-            TopicPartition tp = new TopicPartition(e.coordinates().topic(), e.coordinates().partition());
-            if (!generations.containsKey(tp)) {
-                throw new ConnectException("Received " + e.coordinates() + " for a partition this task was not "
-                        + "assigned; Ferry needs open() before put()");
+            KafkaCoordinates at = e.coordinates();
+            if (tp == null || at.partition() != tp.partition() || !at.topic().equals(tp.topic())) {
+                tp = new TopicPartition(at.topic(), at.partition());
+                if (!generations.containsKey(tp)) {
+                    throw new ConnectException("Received " + at + " for a partition this task was not "
+                            + "assigned; Ferry needs open() before put()");
+                }
             }
-            next.merge(tp, e.coordinates().offset() + 1, Math::max);
+            next.merge(tp, at.offset() + 1, Math::max);
         }
         committed.putAll(flusher.flush(List.copyOf(buffer), next, generations));
         buffer.clear();
@@ -153,6 +163,9 @@ public class FerrySinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (logStartCheck != null) {
+            logStartCheck.close();
+        }
         if (runtime != null) {
             runtime.close();
         }

@@ -2,6 +2,7 @@ package dev.ferry.sink;
 
 import dev.ferry.sink.apply.BulkLoader;
 import dev.ferry.sink.apply.Flusher;
+import dev.ferry.sink.apply.MySqlLoadDataLoader;
 import dev.ferry.sink.apply.PostgresCopyLoader;
 import dev.ferry.sink.apply.SqlErrors;
 import dev.ferry.sink.apply.TableApplier;
@@ -11,9 +12,11 @@ import dev.ferry.sink.config.SinkConfig;
 import dev.ferry.sink.control.ApplyExceptionLog;
 import dev.ferry.sink.control.ControlTables;
 import dev.ferry.sink.control.OffsetStore;
+import dev.ferry.sink.control.SinkTaskStats;
 import dev.ferry.sink.control.TableStateStore;
 import dev.ferry.sink.dialect.Dialect;
 import dev.ferry.sink.dialect.Dialects;
+import dev.ferry.sink.dialect.MySqlDialect;
 import dev.ferry.sink.dialect.PostgresDialect;
 import dev.ferry.sink.event.EventDecoder;
 import dev.ferry.sink.event.ValueDecoder;
@@ -28,8 +31,10 @@ final class SinkRuntime implements AutoCloseable {
     private final OffsetStore offsets;
     private final EventDecoder decoder;
     private final Flusher flusher;
+    private final SinkTaskStats stats;
 
-    private SinkRuntime(Target target, OffsetStore offsets, EventDecoder decoder, Flusher flusher) {
+    private SinkRuntime(Target target, OffsetStore offsets, EventDecoder decoder, Flusher flusher, SinkTaskStats stats) {
+        this.stats = stats;
         this.target = target;
         this.offsets = offsets;
         this.decoder = decoder;
@@ -50,14 +55,17 @@ final class SinkRuntime implements AutoCloseable {
         }
         TableStateStore states = new TableStateStore(control, config.taskName());
         TableRegistry registry = new TableRegistry(dialect, config.prepMode(), states);
-        BulkLoader bulk = config.bulkSnapshot() && dialect instanceof PostgresDialect ? new PostgresCopyLoader(dialect) : null;
+        BulkLoader bulk = !config.bulkSnapshot() ? null : dialect instanceof PostgresDialect
+                ? new PostgresCopyLoader(dialect) : new MySqlLoadDataLoader((MySqlDialect) dialect);
         Flusher flusher = new Flusher(target, registry, new TableApplier(dialect, bulk),
                 new OffsetStore(control, config.taskName()), states, new ApplyExceptionLog(control, config.taskName()),
                 config.errorPolicy(), config.maxRetries(), config.retryBackoffMs());
         boolean lower = config.identifierCase() == IdentifierCase.LOWER
                 || config.identifierCase() == IdentifierCase.AUTO && dialect.lowerCaseByDefault();
         EventDecoder decoder = new EventDecoder(new ValueDecoder(config.placeholder()), lower);
-        return new SinkRuntime(target, new OffsetStore(control, config.taskName()), decoder, flusher);
+        SinkTaskStats stats = new SinkTaskStats(config.taskName()).register();
+        flusher.statistics(stats);
+        return new SinkRuntime(target, new OffsetStore(control, config.taskName()), decoder, flusher, stats);
     }
 
     OffsetStore.Claim claim(TopicPartition tp) {
@@ -80,6 +88,7 @@ final class SinkRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        stats.close();
         target.close();
     }
 }

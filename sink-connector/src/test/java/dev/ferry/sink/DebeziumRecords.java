@@ -80,6 +80,17 @@ public final class DebeziumRecords {
             return column(name, type, sourceType);
         }
 
+        /** The columns and key of another table's records, under this builder's topic. */
+        public DebeziumRecords like(DebeziumRecords other) {
+            for (Field f : other.rowSchema.fields()) {
+                row.field(f.name(), f.schema());
+            }
+            if (other.keySchema != null) {
+                other.keySchema.fields().forEach(f -> key.add(f.name()));
+            }
+            return build();
+        }
+
         public Builder key(String... names) {
             key.addAll(List.of(names));
             return this;

@@ -3,6 +3,7 @@ package dev.ferry.sink.apply;
 import dev.ferry.sink.config.ErrorPolicy;
 import dev.ferry.sink.control.ApplyExceptionLog;
 import dev.ferry.sink.control.OffsetStore;
+import dev.ferry.sink.control.SinkTaskStats;
 import dev.ferry.sink.control.TableStateStore;
 import dev.ferry.sink.control.TableStats;
 import dev.ferry.sink.event.ChangeEvent;
@@ -42,6 +43,7 @@ public final class Flusher {
     private final long backoffMs;
     private final Map<TopicPartition, Long> frozen = new HashMap<>();
     private CommitHook commitHook = c -> { };
+    private SinkTaskStats jmx = new SinkTaskStats("unregistered");
 
     /** Runs just before COMMIT; tests use it to fail a commit at the worst moment. */
     public interface CommitHook {
@@ -60,6 +62,11 @@ public final class Flusher {
         this.policy = policy;
         this.maxRetries = maxRetries;
         this.backoffMs = backoffMs;
+    }
+
+    /** Where committed statistics are published for JMX. */
+    public void statistics(SinkTaskStats stats) {
+        this.jmx = stats;
     }
 
     public void commitHook(CommitHook hook) {
@@ -107,7 +114,7 @@ public final class Flusher {
     private Map<TopicPartition, Long> attempt(List<ChangeEvent> events, Map<TopicPartition, Long> next,
                                               Map<TopicPartition, Long> generations, boolean rowByRow)
             throws SQLException {
-        Connection c = target.connection();
+        Connection c = target.validConnection();
         Map<TopicPartition, Long> stored = new HashMap<>(next);
         Map<TableId, List<ChangeEvent>> byTable = prepare(c, events, stored);
         Map<TableId, TableStats> stats = new LinkedHashMap<>();
@@ -143,16 +150,21 @@ public final class Flusher {
                                                     Map<TopicPartition, Long> stored) throws SQLException {
         Map<TableId, List<ChangeEvent>> byTable = new LinkedHashMap<>();
         c.setAutoCommit(true);
+        TableId listTable = null;
+        List<ChangeEvent> list = null;
         try {
             for (ChangeEvent e : events) {
                 registry.prepare(c, e);
                 TableHandle h = registry.get(e.table());
-                TopicPartition tp = new TopicPartition(e.coordinates().topic(), e.coordinates().partition());
                 if (h != null && h.inError()) {
+                    TopicPartition tp = new TopicPartition(e.coordinates().topic(), e.coordinates().partition());
                     frozen.putIfAbsent(tp, e.coordinates().offset());
                 }
                 if (e.op() != Op.SKIP && h != null) {
-                    List<ChangeEvent> list = byTable.computeIfAbsent(e.table(), k -> new ArrayList<>());
+                    if (list == null || !e.table().equals(listTable)) {
+                        listTable = e.table();
+                        list = byTable.computeIfAbsent(e.table(), k -> new ArrayList<>());
+                    }
                     if (!h.inError()) {
                         list.add(e);
                     }
@@ -206,6 +218,7 @@ public final class Flusher {
         for (Map.Entry<TableId, TableStats> en : stats.entrySet()) {
             TableHandle h = registry.get(en.getKey());
             h.publish(en.getValue());
+            jmx.update(en.getKey(), en.getValue());
             if (byTable.get(en.getKey()).stream().anyMatch(e -> e.op() != Op.READ)) {
                 h.endBulk();
             }

@@ -2,111 +2,148 @@ package dev.ferry.sink.apply;
 
 import dev.ferry.sink.dialect.Dialect;
 import dev.ferry.sink.dialect.TargetType;
-import dev.ferry.sink.event.Values;
+import dev.ferry.sink.event.ChangeEvent;
+import dev.ferry.sink.event.RowImage;
 import dev.ferry.sink.table.TableHandle;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
-/** Snapshot rows into an empty PostgreSQL table with {@code COPY ... FROM STDIN} (text format) via pgjdbc. */
+/**
+ * Snapshot rows into an empty PostgreSQL table with {@code COPY ... FROM STDIN} via pgjdbc: binary format when every
+ * column has a binary encoder ({@link CopyBinaryEncoder}), else text ({@link CopyTextEncoder}). Rows are encoded into a
+ * byte buffer that is streamed to the server every {@value #CHUNK} bytes, so the server parses one
+ * chunk while the next is encoded.
+ */
 public final class PostgresCopyLoader implements BulkLoader {
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter TSTZ = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+    static final int CHUNK = 1 << 16;
     private final Dialect dialect;
+    private final CopyTextEncoder text = new CopyTextEncoder();
+    private final CopyBinaryEncoder binary = new CopyBinaryEncoder();
 
     public PostgresCopyLoader(Dialect dialect) {
         this.dialect = dialect;
     }
 
     @Override
-    public void load(Connection c, TableHandle h, List<Map<String, Object>> rows) throws SQLException {
+    public void load(Connection c, TableHandle h, List<ChangeEvent> events) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         int start = 0;
-        while (start < rows.size()) {
-            List<String> cols = new ArrayList<>(rows.get(start).keySet());
+        while (start < events.size()) {
+            Map<String, Object> first = events.get(start).after();
+            List<String> cols = first instanceof RowImage ri ? ri.names().list() : new ArrayList<>(first.keySet());
             int end = start;
-            StringBuilder sb = new StringBuilder(rows.size() * 64);
-            while (end < rows.size() && rows.get(end).keySet().equals(rows.get(start).keySet())) {
-                appendRow(sb, h, cols, rows.get(end));
+            while (end < events.size() && sameColumns(first, events.get(end).after())) {
                 end++;
             }
-            String sql = "COPY " + dialect.qualified(h.id()) + " ("
-                    + cols.stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") FROM STDIN";
-            try {
-                copy.copyIn(sql, new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + h.id() + " failed: " + e.getMessage(), "08000", e);
-            }
+            copy(copy, h, cols, events.subList(start, end));
             start = end;
         }
     }
 
-    private static void appendRow(StringBuilder sb, TableHandle h, List<String> cols, Map<String, Object> row) {
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                sb.append('\t');
+    private static boolean sameColumns(Map<String, Object> a, Map<String, Object> b) {
+        if (a instanceof RowImage x && b instanceof RowImage y && x.names() == y.names()) {
+            return true;
+        }
+        return a.keySet().equals(b.keySet()) && List.copyOf(a.keySet()).equals(List.copyOf(b.keySet()));
+    }
+
+    private void copy(CopyManager copy, TableHandle h, List<String> cols, List<ChangeEvent> rows) throws SQLException {
+        TargetType[] types = new TargetType[cols.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = h.type(cols.get(i));
+        }
+        boolean binary = binaryFits(rows, cols, types);
+        String sql = "COPY " + dialect.qualified(h.id()) + " ("
+                + cols.stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") FROM STDIN"
+                + (binary ? " (FORMAT binary)" : "");
+        CopyIn in = copy.copyIn(sql);
+        try {
+            text.reset();
+            this.binary.reset();
+            if (binary) {
+                this.binary.header();
             }
-            Object v = row.get(cols.get(i));
-            if (v == null) {
-                sb.append("\\N");
+            for (ChangeEvent e : rows) {
+                if (binary) {
+                    encodeBinary(e.after(), cols, types);
+                } else {
+                    encodeText(e.after(), cols, types);
+                }
+                drain(in, binary, CHUNK);
+            }
+            if (binary) {
+                this.binary.trailer();
+            }
+            drain(in, binary, 1);
+            in.endCopy();
+        } finally {
+            text.reset();
+            this.binary.reset();
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private void drain(CopyIn in, boolean isBinary, int atLeast) throws SQLException {
+        int size = isBinary ? binary.size() : text.size();
+        if (size >= atLeast) {
+            in.writeToCopy(isBinary ? binary.buffer() : text.buffer(), 0, size);
+            if (isBinary) {
+                binary.reset();
             } else {
-                escape(sb, text(h.type(cols.get(i)), v));
+                text.reset();
             }
         }
-        sb.append('\n');
     }
 
-    static String text(TargetType t, Object v) {
-        if (v instanceof Boolean b) {
-            return b ? "t" : "f";
-        } else if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        } else if (v instanceof byte[] b) {
-            return "\\x" + HexFormat.of().formatHex(b);
-        } else if (v instanceof LocalDateTime ldt) {
-            return TS.format(ldt);
-        } else if (v instanceof OffsetDateTime odt) {
-            return TSTZ.format(odt);
-        } else if (v instanceof Values.Micros m) {
-            return t != null && t.kind() == TargetType.Kind.TIME_OF_DAY
-                    ? LocalTime.ofNanoOfDay(m.micros() * 1000L).toString() : m.toPostgresInterval();
-        } else if (v instanceof Values.JsonText j) {
-            return j.json();
-        } else if (v instanceof Values.IsoInterval iv) {
-            return iv.iso();
-        } else if (v instanceof Values.BitString b) {
-            return b.bits();
-        } else if (v instanceof List<?> l) {
-            return l.stream().map(e -> e == null ? "NULL" : "\"" + text(null, e).replace("\\", "\\\\")
-                    .replace("\"", "\\\"") + "\"").collect(Collectors.joining(",", "{", "}"));
+    /** Binary when every column type and every value has a binary text. */
+    private static boolean binaryFits(List<ChangeEvent> rows, List<String> cols, TargetType[] types) {
+        if (!CopyBinaryEncoder.supports(types)) {
+            return false;
         }
-        return v.toString();
-    }
-
-    private static void escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(ch);
+        for (ChangeEvent e : rows) {
+            Map<String, Object> row = e.after();
+            for (int i = 0; i < types.length; i++) {
+                Object v = row instanceof RowImage ri ? ri.value(i) : row.get(cols.get(i));
+                if (v != null && !CopyBinaryEncoder.accepts(types[i], v)) {
+                    return false;
+                }
             }
         }
+        return true;
+    }
+
+    private void encodeBinary(Map<String, Object> row, List<String> cols, TargetType[] types) {
+        binary.startRow(types.length);
+        for (int i = 0; i < types.length; i++) {
+            binary.value(types[i], row instanceof RowImage ri ? ri.value(i) : row.get(cols.get(i)));
+        }
+    }
+
+    private void encodeText(Map<String, Object> row, List<String> cols, TargetType[] types) {
+        if (row instanceof RowImage ri) {
+            for (int i = 0; i < types.length; i++) {
+                if (i > 0) {
+                    text.separator();
+                }
+                text.value(types[i], ri.value(i));
+            }
+        } else {
+            for (int i = 0; i < types.length; i++) {
+                if (i > 0) {
+                    text.separator();
+                }
+                text.value(types[i], row.get(cols.get(i)));
+            }
+        }
+        text.endRow();
     }
 }

@@ -64,11 +64,9 @@ public final class TableApplier {
         if (events.isEmpty()) {
             return;
         }
-        boolean onlySnapshot = events.stream().allMatch(e -> e.op() == Op.READ);
-        if (allowBulk && onlySnapshot && h.bulkEligible() && bulkLoader != null && !hasUnchanged(events)) {
-            List<Map<String, Object>> rows = new ArrayList<>(events.size());
-            events.forEach(e -> rows.add(e.after()));
-            bulkLoader.load(c, h, rows);
+        if (allowBulk && h.bulkEligible() && bulkLoader != null && onlyFullSnapshotRows(events)
+                && bulkLoader.accepts(h)) {
+            bulkLoader.load(c, h, events);
         } else if (h.keyed()) {
             applyKeyed(c, h, events);
         } else {
@@ -76,8 +74,13 @@ public final class TableApplier {
         }
     }
 
-    private static boolean hasUnchanged(List<ChangeEvent> events) {
-        return events.stream().anyMatch(e -> e.after().containsValue(ValueDecoder.UNCHANGED));
+    private static boolean onlyFullSnapshotRows(List<ChangeEvent> events) {
+        for (ChangeEvent e : events) {
+            if (e.op() != Op.READ || e.after().containsValue(ValueDecoder.UNCHANGED)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void applyKeyed(Connection c, TableHandle h, List<ChangeEvent> events) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.Properties;
 
 /** The one JDBC connection of a task, opened with credentials as properties and the dialect's session settings. */
 public final class Target implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Target.class);
     private final SinkConfig config;
     private final Dialect dialect;
     private Connection connection;
@@ -25,6 +26,18 @@ public final class Target implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * The connection, checked with a round trip first: one per flush is cheap, and a connection lost while idle
+     * (server restart, killed backend) is replaced before the flush starts instead of failing it half-way.
+     */
+    public Connection validConnection() throws SQLException {
+        if (connection != null && !connection.isValid(10)) {
+            LOG.warn("The connection to {} was lost while idle; reconnecting", config.url());
+            close();
+        }
+        return connection();
+    }
+
     private Connection open() throws SQLException {
         Properties p = config.jdbcProperties();
         switch (dialect.name()) {
@@ -36,7 +49,10 @@ public final class Target implements AutoCloseable {
                 p.putIfAbsent("rewriteBatchedStatements", "true");
                 p.putIfAbsent("allowLoadLocalInfile", "true");
             }
-            default -> p.putIfAbsent("reWriteBatchedInserts", "true");
+            default -> {
+                p.putIfAbsent("reWriteBatchedInserts", "true");
+                p.putIfAbsent("ApplicationName", "ferry-sink");
+            }
         }
         Connection c = DriverManager.getConnection(config.url(), p);
         dialect.prepareSession(c);

@@ -28,6 +28,7 @@ public final class SinkConfig {
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String UNAVAILABLE_PLACEHOLDER = "unavailable.value.placeholder";
     public static final String BULK_SNAPSHOT = "bulk.snapshot";
+    public static final String KAFKA_BOOTSTRAP = "ferry.kafka.bootstrap.servers";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -63,7 +64,11 @@ public final class SinkConfig {
             .define(UNAVAILABLE_PLACEHOLDER, Type.STRING, "__debezium_unavailable_value", Importance.MEDIUM,
                     "The source connector's unavailable.value.placeholder; such values mean 'unchanged'.")
             .define(BULK_SNAPSHOT, Type.BOOLEAN, true, Importance.LOW,
-                    "Load snapshot rows into an empty table with COPY / LOAD DATA LOCAL INFILE.");
+                    "Load snapshot rows into an empty table with COPY / LOAD DATA LOCAL INFILE.")
+            .define(KAFKA_BOOTSTRAP, Type.STRING, "", Importance.MEDIUM,
+                    "Bootstrap servers of the Kafka cluster the task consumes from. When set, open() checks that no "
+                            + "record at or after the stored offset was deleted (stored offset below the log-start "
+                            + "offset) and fails the task if one was; when empty the check is skipped.");
 
     private final String url;
     private final String user;
@@ -80,6 +85,7 @@ public final class SinkConfig {
     private final long retryBackoffMs;
     private final String placeholder;
     private final boolean bulkSnapshot;
+    private final String kafkaBootstrap;
 
     public SinkConfig(Map<String, String> props) {
         AbstractConfig c = new AbstractConfig(CONFIG_DEF, props, false);
@@ -99,6 +105,7 @@ public final class SinkConfig {
         retryBackoffMs = c.getLong(RETRY_BACKOFF_MS);
         placeholder = c.getString(UNAVAILABLE_PLACEHOLDER);
         bulkSnapshot = c.getBoolean(BULK_SNAPSHOT);
+        kafkaBootstrap = c.getString(KAFKA_BOOTSTRAP).trim();
     }
 
     /** Enum values are written in lower case with dashes in configs ({@code log-error}). */
@@ -160,6 +167,7 @@ public final class SinkConfig {
     public long retryBackoffMs() { return retryBackoffMs; }
     public String placeholder() { return placeholder; }
     public boolean bulkSnapshot() { return bulkSnapshot; }
+    public String kafkaBootstrap() { return kafkaBootstrap; }
 
     @Override
     public String toString() {

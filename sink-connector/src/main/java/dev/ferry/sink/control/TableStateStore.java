@@ -63,8 +63,11 @@ public final class TableStateStore {
         if (v == null) {
             return null;
         }
-        if (v instanceof Timestamp t) {
-            return rs.getObject(i, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        if (v instanceof Timestamp) {
+            // PostgreSQL timestamptz carries its instant; MySQL datetime(6) holds UTC wall-clock time.
+            return rs.getMetaData().getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT).contains("timestamptz")
+                    ? rs.getObject(i, OffsetDateTime.class).toInstant()
+                    : rs.getObject(i, LocalDateTime.class).toInstant(ZoneOffset.UTC);
         }
         if (v instanceof LocalDateTime ldt) {
             return ldt.toInstant(ZoneOffset.UTC);

@@ -171,6 +171,11 @@ public class MySqlDialect extends Dialect {
         return v.toString();
     }
 
+    /** Gives {@code LOAD DATA LOCAL INFILE} on this statement its data from memory instead of a file. */
+    public void setLocalInfile(java.sql.Statement statement, java.io.InputStream data) throws SQLException {
+        statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(data);
+    }
+
     @Override
     public void prepareSession(Connection connection) throws SQLException {
         try (var s = connection.createStatement()) {

@@ -2,7 +2,6 @@ package dev.ferry.sink.event;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -22,7 +21,7 @@ public final class EventDecoder {
     private final Map<Schema, RowLayout> layouts = new java.util.IdentityHashMap<>();
 
     /** Columns of a row schema with the Connect fields they are read from (names may be lower-cased). */
-    private record RowLayout(List<Column> columns, List<Field> fields) {
+    private record RowLayout(List<Column> columns, Field[] fields, Schema[] schemas, RowImage.Names names) {
     }
 
     public EventDecoder(ValueDecoder values, boolean lowerCase) {
@@ -136,7 +135,9 @@ public final class EventDecoder {
         if (layouts.size() > 1000) {
             layouts.clear();
         }
-        RowLayout layout = new RowLayout(Collections.unmodifiableList(columns), fields);
+        List<String> names = columns.stream().map(Column::name).toList();
+        RowLayout layout = new RowLayout(Collections.unmodifiableList(columns), fields.toArray(new Field[0]),
+                fields.stream().map(Field::schema).toArray(Schema[]::new), new RowImage.Names(names));
         layouts.put(rowSchema, layout);
         return layout;
     }
@@ -145,11 +146,12 @@ public final class EventDecoder {
         if (row == null) {
             return null;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < layout.fields().size(); i++) {
-            Column c = layout.columns().get(i);
-            out.put(c.name(), values.decode(c.schema(), row.get(layout.fields().get(i))));
+        Field[] fields = layout.fields();
+        Schema[] schemas = layout.schemas();
+        Object[] out = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            out[i] = values.decode(schemas[i], row.get(fields[i]));
         }
-        return Collections.unmodifiableMap(out);
+        return new RowImage(layout.names(), out);
     }
 }

@@ -34,6 +34,7 @@ public final class TableHandle {
     public boolean keyed() { return !keyColumns.isEmpty(); }
     public TargetType type(String column) { return types.get(column); }
     public boolean hasColumn(String column) { return types.containsKey(column); }
+    public java.util.Collection<TargetType> types() { return java.util.Collections.unmodifiableCollection(types.values()); }
     public TableStats stats() { return stats; }
     public boolean bulkEligible() { return bulkEligible; }
     public boolean inError() { return error != null; }

@@ -71,7 +71,7 @@ public final class TableRegistry {
 
     private TableHandle open(Connection c, ChangeEvent e) throws SQLException {
         TableStats stats = stateStore.load(c, e.table());
-        boolean firstLoad = stats == null && e.op() == Op.READ;
+        boolean firstLoad = (stats == null || TableStats.BEFORE_LOAD.equals(stats.state())) && e.op() == Op.READ;
         Map<String, Boolean> existing = columns(c, e.table());
         if (firstLoad && !existing.isEmpty() && prepMode != PrepMode.DO_NOTHING) {
             String sql = prepMode == PrepMode.DROP_AND_CREATE ? dialect.dropTable(e.table()) : dialect.truncate(e.table());

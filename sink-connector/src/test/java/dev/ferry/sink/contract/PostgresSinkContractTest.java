@@ -3,7 +3,13 @@ package dev.ferry.sink.contract;
 import dev.ferry.testkit.PostgresDatabase;
 import dev.ferry.testkit.PostgresExtension;
 import dev.ferry.testkit.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.sink.DebeziumRecords;
+import dev.ferry.sink.FerrySinkTaskAccess;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +31,52 @@ class PostgresSinkContractTest extends SinkContractTest {
     @Override protected String hex(String column) { return "upper(encode(" + column + ", 'hex'))"; }
     @Override protected String quote(String identifier) { return '"' + identifier + '"'; }
     @Override protected String kolkataSession() { return "SET TIME ZONE 'Asia/Kolkata'"; }
+
+    @Test
+    void aKilledConnectionBetweenTwoPutsIsRetriedWithoutLosingOrDoublingRows() {
+        DebeziumRecords r = DebeziumRecords.table(topic("killed"), "postgresql")
+                .column("id", SchemaBuilderOf.int64Key(), "INT8").column("v", DebeziumRecords.int32(), "INT4")
+                .key("id").build();
+        DebeziumRecords dups = DebeziumRecords.table(topic("killed_nopk"), "postgresql")
+                .column("v", DebeziumRecords.int32(), "INT4").build();
+        FerrySinkTaskAccess t = harness().task(harness().props(), topic("killed"), topic("killed_nopk"));
+        t.apply(r.insert(0, 1L, 1), dups.insert(0, 7), dups.insert(1, 7));
+        List<List<String>> killed = harness().rows("SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity "
+                + "WHERE application_name = 'ferry-sink' AND datname = current_database()");
+        assertThat(killed).isNotEmpty().allMatch(row -> row.equals(List.of("true")));
+        t.apply(r.insert(1, 2L, 2), r.update(2, r.row(1L, 1), r.row(1L, 10)), dups.insert(2, 7), dups.delete(3, 7));
+        t.stop();
+        assertThat(harness().rows("SELECT id, v FROM " + table("killed") + " ORDER BY id"))
+                .containsExactly(List.of("1", "10"), List.of("2", "2"));
+        assertThat(harness().rows("SELECT v FROM " + table("killed_nopk"))).containsExactly(List.of("7"), List.of("7"));
+    }
+
+    @Test
+    void aConnectionKilledInsideAFlushRollsBackAndRetriesTheWholeBatch() {
+        DebeziumRecords r = DebeziumRecords.table(topic("killedflush"), "postgresql")
+                .column("id", SchemaBuilderOf.int64Key(), "INT8").column("v", DebeziumRecords.int32(), "INT4")
+                .key("id").build();
+        DebeziumRecords dups = DebeziumRecords.table(topic("killedflush_nopk"), "postgresql")
+                .column("v", DebeziumRecords.int32(), "INT4").build();
+        FerrySinkTaskAccess t = harness().task(harness().props(), topic("killedflush"), topic("killedflush_nopk"));
+        t.apply(r.insert(0, 1L, 1), dups.insert(0, 7));
+        java.util.concurrent.atomic.AtomicInteger kills = new java.util.concurrent.atomic.AtomicInteger();
+        t.flusher().commitHook(c -> {
+            if (kills.getAndIncrement() == 0) {
+                int pid = c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+                harness().rows("SELECT pg_terminate_backend(" + pid + ")");
+            }
+        });
+        var committed = t.apply(r.insert(1, 2L, 2), r.update(2, r.row(1L, 1), r.row(1L, 10)), dups.insert(1, 7),
+                dups.insert(2, 7), dups.delete(3, 7));
+        t.stop();
+        assertThat(kills.get()).isEqualTo(2);
+        assertThat(committed.get(new org.apache.kafka.common.TopicPartition(topic("killedflush_nopk"), 0)).offset())
+                .isEqualTo(4L);
+        assertThat(harness().rows("SELECT id, v FROM " + table("killedflush") + " ORDER BY id"))
+                .containsExactly(List.of("1", "10"), List.of("2", "2"));
+        assertThat(harness().rows("SELECT v FROM " + table("killedflush_nopk"))).containsExactly(List.of("7"), List.of("7"));
+    }
 
     @Override
     protected Map<String, String> targetSpecificText() {
