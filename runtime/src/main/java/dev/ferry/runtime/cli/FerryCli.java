@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = FerryVersion.class,
         description = "Moves a live MySQL, MariaDB or PostgreSQL database to another one: full load, ongoing "
                 + "replication (CDC) and validation, on Debezium, Kafka and Kafka Connect.",
-        subcommands = {TestConnectionCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, TestConnectionCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class FerryCli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -48,6 +48,10 @@ public final class FerryCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "migrate".equals(args[0])) {
+            MigrateCommand.processSignal = new dev.ferry.runtime.migrate.StopSignal();
+            MigrateCommand.processSignal.installHandlers();
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(out, err).execute(args);

@@ -71,6 +71,10 @@ public final class ConnectWorker implements AutoCloseable {
         p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         p.put("key.converter.schemas.enable", "true");
         p.put("value.converter.schemas.enable", "true");
+        // JsonConverter would otherwise write a column's DEFAULT where the row holds NULL (Debezium puts defaults in
+        // the field schemas): silent data change.
+        p.put("key.converter.replace.null.with.default", "false");
+        p.put("value.converter.replace.null.with.default", "false");
         p.put("config.providers", "file,env");
         p.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         p.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
