@@ -150,7 +150,9 @@ public final class EventDecoder {
         Schema[] schemas = layout.schemas();
         Object[] out = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            out[i] = values.decode(schemas[i], row.get(fields[i]));
+            // Never Struct.get(): it returns the field's schema default for a null value, and Debezium puts column
+            // defaults into the schemas (MariaDB even reports "NULL" as the default of a nullable column).
+            out[i] = values.decode(schemas[i], row.getWithoutDefault(fields[i].name()));
         }
         return new RowImage(layout.names(), out);
     }

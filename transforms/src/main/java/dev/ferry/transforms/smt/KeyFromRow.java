@@ -36,7 +36,7 @@ final class KeyFromRow {
     Struct build(Struct targetRow) {
         Struct key = new Struct(schema);
         for (int i = 0; i < keyFields.length; i++) {
-            key.put(keyFields[i], targetRow.get(rowFields[i]));
+            key.put(keyFields[i], targetRow.getWithoutDefault(rowFields[i].name()));
         }
         return key;
     }
