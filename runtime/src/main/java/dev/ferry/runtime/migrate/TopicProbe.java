@@ -29,6 +29,7 @@ public final class TopicProbe implements AutoCloseable {
 
     /** True when no committed record lies in {@code [from, to)} of partition 0 of {@code topic}. */
     public boolean noRecordsBetween(String topic, long from, long to) {
+        from = Math.max(0, from);
         if (from >= to) {
             return true;
         }

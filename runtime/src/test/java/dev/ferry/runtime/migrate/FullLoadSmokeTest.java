@@ -32,10 +32,8 @@ class FullLoadSmokeTest {
                 "CREATE TABLE notes (line VARCHAR(20))",
                 "INSERT INTO notes VALUES ('x'), ('x'), ('y')");
         Path task = TaskFiles.write(dir, "smoke", "full-load", source, true, target,
-                TaskFiles.includeAll(source.name()), "settings:\n  control-schema: " + target.name() + "_ctl\n  delete-applied-records: \"no\"\ndata-dir: /tmp/smoke-debug\n");
+                TaskFiles.includeAll(source.name()), "settings:\n  control-schema: " + target.name() + "_ctl\n");
         var r = CliRunner.run("migrate", "-c", task.toString(), "--json");
-        System.out.println(r.out());
-        System.out.println(r.err());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(rows(target, "SELECT id, total, note FROM " + source.name() + ".orders ORDER BY id"))
                 .containsExactly("1|10.50|a", "2|null|b", "3|3.00|null");
