@@ -65,6 +65,7 @@ class DebeziumConfigCompilerTest {
                 entry("schema.history.internal.kafka.bootstrap.servers", BS),
                 entry("schema.history.internal.store.only.captured.tables.ddl", "true"),
                 entry("snapshot.locking.mode", "none"),
+                entry("connect.keep.alive.interval.ms", "1000"),
                 entry("converters", "ferry"),
                 entry("ferry.type", "dev.ferry.source.converter.FerryBinlogConverter"),
                 entry("ferry.json.columns", "[[\"shop\",\"orders\",\"doc\"]]"),
