@@ -33,12 +33,23 @@ class FullLoadSmokeTest {
                 "INSERT INTO notes VALUES ('x'), ('x'), ('y')");
         Path task = TaskFiles.write(dir, "smoke", "full-load", source, true, target,
                 TaskFiles.includeAll(source.name()), "settings:\n  control-schema: " + target.name() + "_ctl\n");
+        var before = CliRunner.run("status", "-c", task.toString());
+        assertThat(before.exit()).as(before.err()).isEqualTo(3);
+        assertThat(before.out()).contains("task smoke has never been started");
+
         var r = CliRunner.run("migrate", "-c", task.toString(), "--json");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(rows(target, "SELECT id, total, note FROM " + source.name() + ".orders ORDER BY id"))
                 .containsExactly("1|10.50|a", "2|null|b", "3|3.00|null");
         assertThat(rows(target, "SELECT line FROM " + source.name() + ".notes ORDER BY line"))
                 .containsExactly("x", "x", "y");
+        assertThat(r.out()).contains("\"event\":\"full-load-completed\"")
+                .contains("\"source\":\"" + source.name() + ".orders\",\"target\":\"" + source.name()
+                        + ".orders\",\"state\":\"completed\",\"rows\":3,\"estimated\":3");
+
+        var after = CliRunner.run("status", "-c", task.toString());
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).contains("task smoke: stopped").containsPattern(source.name() + "\\.orders +completed +3");
     }
 
     static List<String> rows(PostgresDatabase db, String sql) throws Exception {
