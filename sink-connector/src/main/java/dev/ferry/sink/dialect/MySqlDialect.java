@@ -143,6 +143,10 @@ public class MySqlDialect extends Dialect {
             ps.setLong(i, new BigInteger(b.bits(), 2).longValue());
         } else if (v instanceof Boolean b) {
             ps.setBoolean(i, b);
+        } else if (v instanceof Float f) {
+            // Float.toString rounds the largest floats up (3.4028235E38), past the range MySQL's FLOAT accepts;
+            // the exact binary value written as a double fits and is stored as the same float.
+            ps.setDouble(i, f.doubleValue());
         } else if (v instanceof Number n) {
             ps.setObject(i, n);
         } else {
@@ -164,6 +168,8 @@ public class MySqlDialect extends Dialect {
             return j.json();
         } else if (v instanceof Values.IsoInterval iv) {
             return iv.iso();
+        } else if (v instanceof Float f) {
+            return Double.toString(f.doubleValue());
         } else if (v instanceof List<?> l) {
             return t.kind() == TargetType.Kind.SET ? l.stream().map(String::valueOf).collect(Collectors.joining(","))
                     : JsonArrays.toJson(l);
