@@ -20,6 +20,16 @@ public final class TaskCleanup {
     private TaskCleanup() {
     }
 
+    /**
+     * {@code ferry cleanup}: everything the task created outside the target tables, and the data directory's state
+     * (the embedded broker's log directory included), so the task can start over or be forgotten.
+     */
+    public static void all(TaskFile task, RunDirectory dir) throws Exception {
+        forRestart(task, dir);
+        Files.deleteIfExists(dir.secretsFile());
+        Files.deleteIfExists(dir.runtimeFile());
+    }
+
     static void forRestart(TaskFile task, RunDirectory dir) throws Exception {
         SourceCleanup.dropSlotAndPublication(task);
         deleteKafkaState(task, dir);

@@ -50,6 +50,14 @@ class FullLoadSmokeTest {
         var after = CliRunner.run("status", "-c", task.toString());
         assertThat(after.exit()).as(after.err()).isZero();
         assertThat(after.out()).contains("task smoke: stopped").containsPattern(source.name() + "\\.orders +completed +3");
+
+        var cleanup = CliRunner.run("cleanup", "-c", task.toString(), "--drop-target-tables");
+        assertThat(cleanup.exit()).as(cleanup.err()).isZero();
+        assertThat(dir.resolve("ferry-data/kafka")).doesNotExist();
+        assertThat(dir.resolve("ferry-data/task.json")).doesNotExist();
+        assertThat(CliRunner.run("status", "-c", task.toString()).exit()).isEqualTo(3);
+        assertThat(rows(target, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                + source.name() + "'")).containsExactly("0");
     }
 
     static List<String> rows(PostgresDatabase db, String sql) throws Exception {
