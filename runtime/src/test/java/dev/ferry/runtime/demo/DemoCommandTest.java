@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.ferry.runtime.cli.FerryCli;
 
-@Disabled("Fails until the nullable-TIMESTAMP shift is fixed: customer.last_update and payment.last_update "
+/**
+ * Fails until the nullable-TIMESTAMP shift is fixed, so it runs only with {@code -Dferry.demo.test=true}:
+ * customer.last_update and payment.last_update (TIMESTAMP NULL) arrive 3h30 later in PostgreSQL
+ * (2006-02-15 04:57:20 -> 08:27:20); NOT NULL TIMESTAMP columns are exact.
+ */
+@EnabledIfSystemProperty(named = "ferry.demo.test", matches = "true", disabledReason = "Fails until the nullable-TIMESTAMP shift is fixed: customer.last_update and payment.last_update "
         + "(TIMESTAMP NULL) arrive 3h30 later in PostgreSQL, e.g. 2006-02-15 04:57:20 -> 08:27:20; NOT NULL TIMESTAMP "
-        + "columns are exact. Run it by hand: mvn -pl runtime test -Dtest=DemoCommandTest")
+        + "columns are exact. Run it with -Dferry.demo.test=true")
 class DemoCommandTest {
     @Test
     void demoMigratesSakilaWithLiveChangesAndProvesTargetEqualsSource() {
