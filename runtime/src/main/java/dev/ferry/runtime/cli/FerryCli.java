@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         versionProvider = FerryVersion.class,
         description = "Moves a live MySQL, MariaDB or PostgreSQL database to another one: full load, ongoing "
                 + "replication (CDC) and validation, on Debezium, Kafka and Kafka Connect.",
-        subcommands = {MigrateCommand.class, DemoCommand.class, StatusCommand.class, CleanupCommand.class,
-            TestConnectionCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, DemoCommand.class, StatusCommand.class, WaitCommand.class,
+            CleanupCommand.class, TestConnectionCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class FerryCli implements Runnable {
     public static final int EXIT_OK = 0;

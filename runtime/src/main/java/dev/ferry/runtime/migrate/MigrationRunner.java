@@ -82,6 +82,10 @@ public final class MigrationRunner {
                 worker.rest().putConnector(connectors.sinkName(), connectors.sink());
                 worker.rest().putConnector(connectors.sourceName(), connectors.source());
                 RunState state = dir.readState();
+                if (state.failure() != null) {
+                    state.failure(null);
+                    dir.writeState(state);
+                }
                 startFullLoad(worker, connectors, kafka, state, dir);
                 return monitor(dir, plan, kafka, topics, worker, connectors, state);
             } finally {
@@ -131,8 +135,7 @@ public final class MigrationRunner {
             while (true) {
                 String failure = ConnectorHealth.failure(worker.rest(), connectors.sourceName(), connectors.sinkName());
                 if (failure != null) {
-                    out.task("failed", failure);
-                    return ExitCodes.FAILED;
+                    return failed(dir, state, failure);
                 }
                 notifications.poll().forEach(n -> tracker.scanCompleted(n.dataCollection(), topics, state));
                 Map<String, Long> sinkOffsets = control.exists(target) ? control.offsets(target) : Map.of();
@@ -148,8 +151,7 @@ public final class MigrationRunner {
                 var error = tracker.firstError(rows, state);
                 if (error.isPresent() && (task.migrationType() == MigrationType.FULL_LOAD
                         || options.stopAfterFullLoad())) {
-                    out.task("failed", "table " + error.get().source() + ": " + error.get().error());
-                    return ExitCodes.FAILED;
+                    return failed(dir, state, "table " + error.get().source() + ": " + error.get().error());
                 }
                 if (loads && !fullLoadAnnounced && tracker.allCompleted(state)) {
                     fullLoadAnnounced = true;
@@ -172,6 +174,14 @@ public final class MigrationRunner {
                 }
             }
         }
+    }
+
+    /** Reports a failure and keeps it in state.json, where {@code ferry wait} finds it after the exit. */
+    private int failed(RunDirectory dir, RunState state, String reason) {
+        out.task("failed", reason);
+        state.failure(reason);
+        dir.writeState(state);
+        return ExitCodes.FAILED;
     }
 
     private int stopRequested(boolean fullLoadIncomplete) {

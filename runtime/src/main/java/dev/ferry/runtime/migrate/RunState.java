@@ -11,6 +11,7 @@ import java.util.TreeMap;
  */
 public final class RunState {
     private boolean signalSent;
+    private String failure;
     private final Map<String, Long> scanCompletedAt = new TreeMap<>();
     private final Map<String, Boolean> completed = new TreeMap<>();
 
@@ -20,6 +21,15 @@ public final class RunState {
 
     public void signalSent(boolean sent) {
         this.signalSent = sent;
+    }
+
+    /** Why the last run failed (a connector or table), or null; cleared when the task starts again. */
+    public String failure() {
+        return failure;
+    }
+
+    public void failure(String reason) {
+        this.failure = reason;
     }
 
     public Map<String, Long> scanCompletedAt() {
@@ -39,6 +49,9 @@ public final class RunState {
         m.put("signal-sent", signalSent);
         m.put("scan-completed-at", scanCompletedAt);
         m.put("completed", completed);
+        if (failure != null) {
+            m.put("failure", failure);
+        }
         return m;
     }
 
@@ -46,6 +59,7 @@ public final class RunState {
     static RunState from(Map<String, Object> m) {
         RunState s = new RunState();
         s.signalSent = Boolean.TRUE.equals(m.get("signal-sent"));
+        s.failure = m.get("failure") == null ? null : String.valueOf(m.get("failure"));
         Map<String, Object> at = (Map<String, Object>) m.getOrDefault("scan-completed-at", Map.of());
         at.forEach((k, v) -> s.scanCompletedAt.put(k, ((Number) v).longValue()));
         Map<String, Object> done = (Map<String, Object>) m.getOrDefault("completed", Map.of());

@@ -66,6 +66,12 @@ public final class TableMappingTransform implements Transformation<SinkRecord> {
         if (!topics.isTableTopic(record.topic())) {
             return record;
         }
+        if (record.value() == null && record.valueSchema() == null
+                && (record.keySchema() == null || record.keySchema().type() != Schema.Type.STRUCT)) {
+            // Debezium's tombstone after a delete on a table without a key: the delete event before it already
+            // carried the row; there is nothing to apply.
+            return null;
+        }
         try {
             Entry entry = entry(record);
             return entry.table == null ? null : entry.table.apply(record);

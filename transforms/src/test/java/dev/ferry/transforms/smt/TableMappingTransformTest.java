@@ -225,6 +225,13 @@ class TableMappingTransformTest {
     }
 
     @Test
+    void dropsTheKeylessTombstoneThatFollowsADeleteOnATableWithoutKey() {
+        configure(doc());
+        SinkRecord tombstone = new SinkRecord("task1.shop.Orders", 0, null, null, null, null, 7L);
+        assertThat(smt.apply(tombstone)).isNull();
+    }
+
+    @Test
     void passesNonTableTopicsThroughUntouched() {
         configure(doc());
         SinkRecord schemaChange = new SinkRecord("task1", 0, null, null, Schema.STRING_SCHEMA, "ddl", 1L);
