@@ -164,7 +164,7 @@ public final class MigrationRunner {
                 if (System.currentTimeMillis() - lastStats > 10_000) {
                     lastStats = System.currentTimeMillis();
                     Map<String, Long> ends = topics.endOffsets(connectors.dataTopics());
-                    out.stats(latencyMs(rows), latencyMs(rows), tracker.pending(ends, sinkOffsets));
+                    out.stats(latencyMs(rows), latencyMs(rows), tracker.pending(ends, sinkOffsets, probe));
                     if (deleteAppliedRecords(kafka)) {
                         topics.deleteRecordsBefore(sinkOffsets);
                     }

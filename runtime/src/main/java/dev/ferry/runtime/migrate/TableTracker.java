@@ -109,11 +109,18 @@ final class TableTracker {
                 .findFirst();
     }
 
-    /** Records not yet applied, summed over the task's topics (approximate: transaction markers count too). */
-    long pending(Map<String, Long> endOffsets, Map<String, Long> sinkOffsets) {
+    /**
+     * Offsets not yet applied, summed over the task's topics; a topic whose remaining offsets hold only transaction
+     * markers counts zero (otherwise an idle, caught-up task would show one pending change per topic forever).
+     */
+    long pending(Map<String, Long> endOffsets, Map<String, Long> sinkOffsets, TopicProbe probe) {
         long sum = 0;
         for (Table t : bySource.values()) {
-            sum += Math.max(0, endOffsets.getOrDefault(t.topic(), 0L) - sinkOffsets.getOrDefault(t.topic(), 0L));
+            long applied = sinkOffsets.getOrDefault(t.topic(), 0L);
+            long end = endOffsets.getOrDefault(t.topic(), 0L);
+            if (end > applied && !probe.noRecordsBetween(t.topic(), applied, end)) {
+                sum += end - applied;
+            }
         }
         return sum;
     }

@@ -76,6 +76,7 @@ public final class TableStateStore {
     }
 
     public void write(Connection c, TableId table, TableStats s) throws SQLException {
+        adoptCompletion(c, table, s);
         String sql = tables.dialect().upsert(tables.tableState(), COLUMNS, List.of("task", "table_name"));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, task);
@@ -97,6 +98,21 @@ public final class TableStateStore {
             ps.executeUpdate();
         }
         s.persisted = true;
+    }
+
+    /**
+     * The runtime marks a table completed (its snapshot done and applied) in this table; the sink's own view may
+     * still say full-load or cdc, and must not move the table back.
+     */
+    private void adoptCompletion(Connection c, TableId table, TableStats s) throws SQLException {
+        if (TableStats.COMPLETED.equals(s.state) || TableStats.ERROR.equals(s.state) || !s.persisted) {
+            return;
+        }
+        TableStats stored = load(c, table);
+        if (stored != null && TableStats.COMPLETED.equals(stored.state)) {
+            s.state = TableStats.COMPLETED;
+            s.fullLoadEnd = stored.fullLoadEnd;
+        }
     }
 
     private void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
