@@ -223,6 +223,11 @@ public final class DebeziumConfigCompiler {
             c.put("signal.kafka.bootstrap.servers", spec.bootstrapServers());
             c.put("signal.kafka.groupId", signalTopic(name));
             c.put("incremental.snapshot.chunk.size", String.valueOf(spec.options().chunkSize()));
+            // A fresh signal consumer needs several round trips (metadata, offsets, fetch) before it returns the
+            // signal; with Debezium's defaults (read every 5 s, poll 100 ms) that took 40 s. Measured after this
+            // change: the snapshot starts within a few seconds.
+            c.put("signal.poll.interval.ms", "1000");
+            c.put("signal.kafka.poll.timeout.ms", "1000");
         }
     }
 

@@ -77,6 +77,8 @@ class DebeziumConfigCompilerTest {
                 entry("signal.kafka.bootstrap.servers", BS),
                 entry("signal.kafka.groupId", "ferry-shop-to-pg-signals"),
                 entry("incremental.snapshot.chunk.size", "10000"),
+                entry("signal.poll.interval.ms", "1000"),
+                entry("signal.kafka.poll.timeout.ms", "1000"),
                 entry("heartbeat.interval.ms", "1000"),
                 entry("topic.heartbeat.prefix", "ferry-shop-to-pg-heartbeat"),
                 entry("notification.enabled.channels", "sink"),
@@ -125,6 +127,8 @@ class DebeziumConfigCompilerTest {
                 entry("signal.kafka.bootstrap.servers", BS),
                 entry("signal.kafka.groupId", "ferry-shop-to-pg-signals"),
                 entry("incremental.snapshot.chunk.size", "10000"),
+                entry("signal.poll.interval.ms", "1000"),
+                entry("signal.kafka.poll.timeout.ms", "1000"),
                 entry("heartbeat.interval.ms", "1000"),
                 entry("topic.heartbeat.prefix", "ferry-shop-to-pg-heartbeat"),
                 entry("heartbeat.action.query", "INSERT INTO ferry.ferry_heartbeat (task, beat) VALUES ('shop-to-pg',"
