@@ -77,6 +77,7 @@ public final class MigrationRunner {
                     DebeziumConfigCompiler.notificationTopic(task.name())));
             ConnectWorker worker = ConnectWorker.start(task.name(), kafka.bootstrapServers(), kafka.isEmbedded(),
                     Map.of());
+            int code;
             try {
                 dir.writeRuntime(runtimeInfo(kafka, worker));
                 worker.rest().putConnector(connectors.sinkName(), connectors.sink());
@@ -87,10 +88,15 @@ public final class MigrationRunner {
                     dir.writeState(state);
                 }
                 startFullLoad(worker, connectors, kafka, state, dir);
-                return monitor(dir, plan, kafka, topics, worker, connectors, state);
+                code = monitor(dir, plan, kafka, topics, worker, connectors, state);
             } finally {
                 worker.close();
             }
+            if (stop.isRequested()) {
+                // Connectors have flushed, committed and stopped with the worker.
+                out.task("stopped", null);
+            }
+            return code;
         }
     }
 
@@ -186,8 +192,7 @@ public final class MigrationRunner {
 
     private int stopRequested(boolean fullLoadIncomplete) {
         out.task("stopping", null);
-        // The worker is closed by the caller: connectors flush and commit, then stop.
-        out.task("stopped", null);
+        // The caller closes the worker (connectors flush, commit and stop), then reports "stopped".
         return fullLoadIncomplete ? stop.interruptedExitCode() : ExitCodes.OK;
     }
 

@@ -21,6 +21,8 @@ public final class StopSignal {
     }
 
     void onSignal(String name) {
+        org.slf4j.LoggerFactory.getLogger(StopSignal.class).warn("SIG{} received: stopping (a second signal stops at once)",
+                name);
         if (!signal.compareAndSet(null, name)) {
             Runtime.getRuntime().halt("INT".equals(signal.get()) ? 130 : 143);
         }

@@ -71,12 +71,11 @@ class CdcEndToEndIT {
         // Right after wait returns, everything committed before it began is in the target.
         assertSame(source, target);
 
-        first.process.destroy();
+        sigterm(first.process);
         assertThat(first.exit(Duration.ofSeconds(30))).as("exit 0 within 30 s; " + first.err()).isZero();
-        // TODO(open bug): the child exits 0 within 30 s, but the task lines "stopping"/"stopped" do not reach stdout
-        // (seen twice, also after joining the stdout reader). Not yet diagnosed; assert them once fixed:
-        // assertThat(first.lines).anyMatch(l -> l.contains("\"event\":\"task\",\"state\":\"stopping\""))
-        //         .anyMatch(l -> l.contains("\"event\":\"task\",\"state\":\"stopped\""));
+        assertThat(first.lines).as(String.join("\n", first.lines) + "\n" + first.err())
+                .anyMatch(l -> l.contains("\"event\":\"task\",\"state\":\"stopping\""))
+                .anyMatch(l -> l.contains("\"event\":\"task\",\"state\":\"stopped\""));
 
         source.execute("INSERT INTO items VALUES (5, 'five', 5.00, 50, NULL, 5)",
                 "UPDATE items SET qty = qty + 1 WHERE id = 3",
@@ -95,7 +94,7 @@ class CdcEndToEndIT {
         assertThat(second.lines).as("no table is loaded again").noneMatch(l -> l.contains("\"state\":\"before-load\"")
                 || l.contains("\"event\":\"table\"") && l.contains("\"state\":\"full-load\""));
 
-        second.process.destroy();
+        sigterm(second.process);
         assertThat(second.exit(Duration.ofSeconds(30))).as("exit 0 within 30 s; " + second.err()).isZero();
     }
 
@@ -108,11 +107,20 @@ class CdcEndToEndIT {
         Ferry f = Ferry.start(task, dir.resolve("run.err"));
         f.await(l -> l.contains("\"event\":\"task\",\"state\":\"full-load\""), Duration.ofMinutes(2));
         Thread.sleep(3000);
-        f.process.destroy();
+        sigterm(f.process);
         assertThat(f.exit(Duration.ofSeconds(30))).as("exit 143 within 30 s; " + f.err()).isEqualTo(143);
         assertThat(f.lines).noneMatch(l -> l.contains("full-load-completed"));
         // The test database is shared by this class's tests: keep the other test's task small.
         source.execute("DROP TABLE big");
+    }
+
+    /**
+     * SIGTERM as a user's `kill` sends it. Not {@code Process.destroy()}: besides the signal it closes the parent's
+     * end of the child's stdout, so the lines the child prints while stopping would be lost.
+     */
+    private static void sigterm(Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
     }
 
     /** A running {@code bin/ferry migrate --json}: its stdout lines, collected as they come. */
