@@ -101,6 +101,62 @@ class MariaDbPreflightTest {
     }
 
     @Test
+    void shortRetentionNonUtcZoneAndCompressedBinlogAreReportedWithTheirFixes() throws Exception {
+        try (Connection c = db.adminConnection(); Statement s = c.createStatement()) {
+            String retention = value(s, "SELECT @@binlog_expire_logs_seconds");
+            s.execute("SET GLOBAL binlog_expire_logs_seconds = 3600");
+            s.execute("SET GLOBAL time_zone = '+02:00'");
+            s.execute("SET GLOBAL log_bin_compress = ON");
+            try {
+                List<CheckResult> results = run(replicationUser(), tables);
+                CheckResult kept = result(results, "mysql.binlog-retention");
+                assertThat(kept.status()).isEqualTo(CheckStatus.WARN);
+                assertThat(kept.message()).isEqualTo("binary logs are kept 1 h; a task stopped longer than that must "
+                        + "reload every table");
+                CheckResult zone = result(results, "mysql.time-zone");
+                assertThat(zone.status()).isEqualTo(CheckStatus.WARN);
+                assertThat(zone.message()).startsWith("server time zone is +02:00;");
+                CheckResult compress = result(results, "mariadb.log-bin-compress");
+                assertThat(compress.status()).isEqualTo(CheckStatus.FAIL);
+                assertThat(compress.fix()).startsWith("SET GLOBAL log_bin_compress = OFF;");
+            } finally {
+                s.execute("SET GLOBAL binlog_expire_logs_seconds = " + retention);
+                s.execute("SET GLOBAL time_zone = '+00:00'");
+                s.execute("SET GLOBAL log_bin_compress = OFF");
+            }
+        }
+    }
+
+    @Test
+    void aTargetWithoutLocalInfileIsWarnedThatTheBulkPathIsOff() throws Exception {
+        try (Connection c = db.adminConnection(); Statement s = c.createStatement()) {
+            s.execute("SET GLOBAL local_infile = OFF");
+            try {
+                Endpoint owner = endpoint(db.engine(), db.host(), db.port(), db.user(), db.password(), db.name());
+                List<CheckResult> results;
+                try (Connection oc = dev.ferry.source.endpoint.JdbcEndpoints.connect(owner)) {
+                    results = Preflight.targetChecks().run(new PreflightContext(owner, oc,
+                            ServerInfo.of(oc, owner.engine()), List.of()));
+                }
+                CheckResult infile = result(results, "target.local-infile");
+                assertThat(infile.status()).isEqualTo(CheckStatus.WARN);
+                assertThat(infile.fix()).isEqualTo("SET GLOBAL local_infile = ON;");
+                CheckResult create = result(results, "target.create");
+                assertThat(create.status()).as("the owner has no global CREATE").isEqualTo(CheckStatus.WARN);
+            } finally {
+                s.execute("SET GLOBAL local_infile = ON");
+            }
+        }
+    }
+
+    private static String value(Statement s, String sql) throws Exception {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void aServerWithoutBinaryLogFails(@TempDir Path dir) throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         try (EmbeddedMariaDb noBinlog = EmbeddedMariaDb.builder().baseDir(dir).arg("--skip-log-bin").build().start()) {

@@ -84,6 +84,22 @@ class PostgresPreflightTest {
     }
 
     @Test
+    void noFreeReplicationSlotFailsWithTheFix(@TempDir Path dir) throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().baseDir(dir).superuserPassword("Pw-slots-1")
+                .setting("max_replication_slots", "1").nonDurable().build().start()) {
+            Endpoint su = endpoint("postgres", pg.host(), pg.port(), EmbeddedPostgres.SUPERUSER, "Pw-slots-1", "postgres");
+            try (var c = pg.superuserConnection("postgres"); var s = c.createStatement()) {
+                s.execute("SELECT pg_create_logical_replication_slot('taken', 'pgoutput')");
+            }
+            CheckResult r = result(run(su, List.of()), "postgres.replication-capacity");
+            assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.message()).startsWith("0 of 1 replication slots");
+            assertThat(r.fix()).startsWith("drop an unused slot");
+        }
+    }
+
+    @Test
     void walLevelReplicaFailsWithTheSettingToChange(@TempDir Path dir) throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().baseDir(dir).superuserPassword("Pw-replica-1")
