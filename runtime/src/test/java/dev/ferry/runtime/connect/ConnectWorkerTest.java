@@ -24,6 +24,8 @@ class ConnectWorkerTest {
             List<String> classes = new ArrayList<>();
             plugins.forEach(p -> classes.add(p.path("class").asText()));
             assertThat(classes).contains("dev.ferry.transforms.smt.TableMappingTransform",
+                    "dev.ferry.sink.FerrySinkConnector",
+                    "dev.ferry.source.debezium.FerrySourceConnector",
                     "io.debezium.connector.mariadb.MariaDbConnector",
                     "io.debezium.connector.postgresql.PostgresConnector");
             JsonNode root = worker.rest().get("/");
