@@ -54,10 +54,11 @@ public final class MigrationRunner {
     public int run() throws Exception {
         RunDirectory dir = new RunDirectory(task.dataDir());
         try (InstanceLock ignored = InstanceLock.acquire(dir.path(), task.name())) {
-            TaskGuard.checkFingerprint(task, dir, options.restart());
+            Fingerprint fingerprint = TaskGuard.checkFingerprint(task, dir, options.restart());
             out.task("starting", null);
             TaskPlan plan = TaskPlan.of(task);
             TaskGuard.preflight(task, plan);
+            fingerprint.write(dir.fingerprintFile());
             try (KafkaEnvironment kafka = KafkaEnvironment.start(task.bootstrapServers(), dir.kafkaDir())) {
                 dir.writeSecrets(task);
                 TaskConnectors connectors = new TaskConnectors(task, plan, kafka.bootstrapServers(),

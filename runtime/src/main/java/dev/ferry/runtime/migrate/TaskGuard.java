@@ -20,10 +20,12 @@ final class TaskGuard {
     }
 
     /**
-     * First start: remembers the fingerprint. Later starts: the same source, target, migration type and mapping, or
-     * exit 2 naming what changed — unless {@code restart}, which wipes the task's state and starts over.
+     * Later starts must have the same source, target, migration type and mapping as the first one, or exit 2 naming
+     * what changed — unless {@code restart}, which wipes the task's state and starts over. Returns the fingerprint to
+     * remember once the task really starts ({@link Fingerprint#write}), so a first start that fails its checks
+     * leaves nothing behind.
      */
-    static void checkFingerprint(TaskFile task, RunDirectory dir, boolean restart) throws Exception {
+    static Fingerprint checkFingerprint(TaskFile task, RunDirectory dir, boolean restart) throws Exception {
         Fingerprint now = Fingerprint.of(task);
         if (restart) {
             TaskCleanup.forRestart(task, dir);
@@ -35,7 +37,7 @@ final class TaskGuard {
                         + "over (every table is loaded again)");
             }
         }
-        now.write(dir.fingerprintFile());
+        return now;
     }
 
     /** Runs the source preflight for the selected tables; the first failure stops the task before any change. */
