@@ -15,15 +15,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.ferry.runtime.connect.ConnectWorker;
 import dev.ferry.runtime.kafka.TopicManager;
 import dev.ferry.runtime.migrate.ControlSchema.TableRow;
 import dev.ferry.runtime.plan.TaskPlan;
-import dev.ferry.runtime.task.MigrationType;
 import dev.ferry.runtime.task.TaskFile;
 import dev.ferry.source.debezium.DebeziumConfigCompiler;
+import dev.ferry.source.debezium.MigrationType;
 import dev.ferry.source.debezium.SnapshotSignal;
 
 /**
@@ -130,7 +128,7 @@ public final class MigrationRunner {
                         ConnectWorker worker, TaskConnectors connectors, RunState state) throws Exception {
         TableTracker tracker = new TableTracker(plan, connectors);
         ControlSchema control = new ControlSchema(task.target(), task.settings().controlSchema(), task.name());
-        boolean loads = task.migrationType().loads();
+        boolean loads = task.migrationType().loadsExistingRows();
         out.task(loads ? "full-load" : "cdc", null);
         boolean fullLoadAnnounced = false;
         long lastRows = 0;
@@ -226,9 +224,5 @@ public final class MigrationRunner {
         info.put("controller-port", kafka.controllerPort());
         info.put("connect-rest-port", worker.restPort());
         return info;
-    }
-
-    static String firstLine(JsonNode n) {
-        return n == null ? "" : n.asText().lines().findFirst().orElse("");
     }
 }

@@ -68,16 +68,8 @@ public final class TaskConnectors {
 
     public SourceSpec sourceSpec() {
         SourceOptions options = SourceOptions.defaults().withPasswordFile(secretsFile);
-        return new SourceSpec(task.name(), migrationType(), task.source(), capturedTables(), bootstrapServers,
+        return new SourceSpec(task.name(), task.migrationType(), task.source(), capturedTables(), bootstrapServers,
                 options);
-    }
-
-    private dev.ferry.source.debezium.MigrationType migrationType() {
-        return switch (task.migrationType()) {
-            case FULL_LOAD -> dev.ferry.source.debezium.MigrationType.FULL_LOAD;
-            case CDC -> dev.ferry.source.debezium.MigrationType.CDC;
-            case FULL_LOAD_AND_CDC -> dev.ferry.source.debezium.MigrationType.FULL_LOAD_AND_CDC;
-        };
     }
 
     public Map<String, String> source() {

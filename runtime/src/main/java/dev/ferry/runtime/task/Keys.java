@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
+import dev.ferry.transforms.rules.Suggestions;
+
 /** Suggestions for mistyped keys: the allowed key nearest by edit distance. */
 final class Keys {
     private Keys() {
@@ -11,26 +13,7 @@ final class Keys {
 
     static Optional<String> nearest(String wrong, Collection<String> allowed) {
         return allowed.stream()
-                .filter(k -> distance(wrong, k) <= Math.max(2, k.length() / 3))
-                .min(Comparator.comparingInt(k -> distance(wrong, k)));
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+                .filter(k -> Suggestions.distance(wrong, k) <= Math.max(2, k.length() / 3))
+                .min(Comparator.comparingInt(k -> Suggestions.distance(wrong, k)));
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.runtime.task;
 
 import java.nio.file.Path;
 
+import dev.ferry.source.debezium.MigrationType;
 import dev.ferry.source.endpoint.Endpoint;
 
 /**

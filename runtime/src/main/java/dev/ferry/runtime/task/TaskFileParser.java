@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.ferry.source.debezium.MigrationType;
 import dev.ferry.source.endpoint.Endpoint;
 
 /**

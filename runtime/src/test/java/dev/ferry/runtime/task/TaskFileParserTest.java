@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ferry.source.debezium.MigrationType;
 import dev.ferry.source.endpoint.Engine;
 import dev.ferry.source.endpoint.TlsMode;
 

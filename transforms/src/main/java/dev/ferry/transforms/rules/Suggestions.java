@@ -3,7 +3,7 @@ package dev.ferry.transforms.rules;
 import java.util.Collection;
 
 /** Finds the nearest valid spelling for an unknown key or value, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -24,7 +24,8 @@ final class Suggestions {
         return allowedLabel + ": " + String.join(", ", candidates);
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance: the fewest single-character insertions, deletions or substitutions from a to b. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
