@@ -105,8 +105,9 @@ class CdcEndToEndIT {
         Path task = TaskFiles.write(dir, "cdc-term", "full-load-and-cdc", source, true, target,
                 TaskFiles.includeAll(source.name()), "settings:\n  control-schema: " + source.name() + "_ctl\n");
         Ferry f = Ferry.start(task, dir.resolve("run.err"));
-        f.await(l -> l.contains("\"event\":\"task\",\"state\":\"full-load\""), Duration.ofMinutes(2));
-        Thread.sleep(3000);
+        // Stop once the sink has written the first rows of the table, well before its 100k rows are loaded.
+        f.await(l -> l.contains("\"event\":\"table\"") && l.contains("\"state\":\"full-load\""),
+                Duration.ofMinutes(2));
         sigterm(f.process);
         assertThat(f.exit(Duration.ofSeconds(30))).as("exit 143 within 30 s; " + f.err()).isEqualTo(143);
         assertThat(f.lines).noneMatch(l -> l.contains("full-load-completed"));
